@@ -1,0 +1,49 @@
+# Xen grant map/unmap series: build, boot as PV dom0 under QEMU, test.
+# `make run` shows it working, `make check` is everything CI checks.
+SHELL := /bin/bash
+TB := testbed
+export RUN_ID ?= $(shell date +%Y%m%d-%H%M%S)
+export RUN_DIR ?= $(CURDIR)/build/logs/$(RUN_ID)
+
+.PHONY: all deps tree build image run check shell gates export bench clean distclean
+
+all: image
+
+deps:
+	@$(TB)/deps.sh
+
+tree: deps
+	@$(TB)/base.sh
+	@$(TB)/apply.sh
+
+build: tree
+	@$(TB)/build.sh
+
+image: build
+	@$(TB)/image.sh
+
+run: image
+	@$(TB)/boot.sh run
+	@sed -n '/^testbed: demo begin/,/^testbed: demo end/p' $(RUN_DIR)/serial.log | tr -d '\r'
+	@grep -q '^# PASSED: 2 / 2' $(RUN_DIR)/serial.log
+
+check: image
+	@echo "logs: $(RUN_DIR)"
+	@$(TB)/gates.sh
+	@$(TB)/boot.sh check
+	@$(TB)/report.py $(RUN_DIR)/serial.log
+
+shell: image
+	@$(TB)/boot.sh shell
+
+gates: tree
+	@$(TB)/gates.sh
+
+export:
+	@$(TB)/export.sh
+
+clean:
+	rm -rf build/obj build/initramfs build/initramfs.cpio.gz
+
+distclean:
+	rm -rf build
