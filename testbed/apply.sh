@@ -18,13 +18,13 @@ git config user.name >/dev/null ||
 git am --abort >/dev/null 2>&1 || true
 git checkout -q -B master base
 while read -r p; do
-	if ! git am -q --keep-cr "$p" >/dev/null 2>"$RUN_DIR.am.err"; then
+	if ! git am -q --keep-cr "$p" >/dev/null 2>"$RUN_DIR/am.err"; then
 		files=$(git am --show-current-patch=diff 2>/dev/null | sed -n 's|^+++ b/||p' | tr '\n' ' ')
-		cat "$RUN_DIR.am.err" >&2
+		cat "$RUN_DIR/am.err" >&2
 		git am --abort
 		die "patch $(basename "$p") does not apply (files: $files)"
 	fi
 	echo "    applied $(basename "$p")"
 done < <(series_patches)
-rm -f "$RUN_DIR.am.err"
+rm -f "$RUN_DIR/am.err"
 stage_done

@@ -10,6 +10,7 @@ SERIES=$TOP/series
 LOGS=$BUILD/logs
 RUN_ID=${RUN_ID:-$(date +%Y%m%d-%H%M%S)}
 RUN_DIR=${RUN_DIR:-$LOGS/$RUN_ID}
+mkdir -p "$RUN_DIR"
 JOBS=${JOBS:-$(($(nproc) + 1))}
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/xen-grant-ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
