@@ -2,8 +2,11 @@
 # `make run` shows it working, `make check` is everything CI checks.
 SHELL := /bin/bash
 TB := testbed
-export RUN_ID ?= $(shell date +%Y%m%d-%H%M%S)
-export RUN_DIR ?= $(CURDIR)/build/logs/$(RUN_ID)
+RUN_ID ?= $(shell date +%Y%m%d-%H%M%S)
+RUN_DIR ?= $(CURDIR)/build/logs/$(RUN_ID)
+# evaluated once, so that every stage of one make logs into one directory
+export RUN_ID := $(RUN_ID)
+export RUN_DIR := $(RUN_DIR)
 
 .PHONY: all deps tree build image run check shell gates export bench clean distclean
 

@@ -15,11 +15,14 @@ stage "gates: checkpatch --strict"
 # UNKNOWN_COMMIT_ID: base is a tarball with no history to look Fixes: ids up
 # in. FILE_PATH_CHANGES: answered below by asking get_maintainer.pl.
 for p in $(series_patches); do
-	r=$(PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict --terse --show-types \
+	r=$(PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict --show-types \
 		--ignore UNKNOWN_COMMIT_ID,FILE_PATH_CHANGES "$p" 2>&1 || true)
 	echo "$r" >"$out/checkpatch-$(basename "$p").txt"
 	total=$(echo "$r" | sed -n 's/^total: \([0-9]*\) errors, \([0-9]*\) warnings, \([0-9]*\) checks.*/\1 \2 \3/p')
-	[ "$total" = "0 0 0" ] || { bad "$(basename "$p"): $total (errors warnings checks)"; echo "$r" | head -20; }
+	if [ "$total" != "0 0 0" ]; then
+		bad "$(basename "$p"): ${total:-no result} (errors warnings checks)"
+		echo "$r" | grep -E '^(ERROR|WARNING|CHECK)|^#' | head -20
+	fi
 done
 for f in $(git diff --name-only --diff-filter=A base..HEAD); do
 	scripts/get_maintainer.pl --no-git --no-rolestats -f "$f" 2>/dev/null | grep -q 'lists.xenproject.org\|linux-kselftest' ||

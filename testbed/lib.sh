@@ -14,6 +14,8 @@ mkdir -p "$RUN_DIR"
 JOBS=${JOBS:-$(($(nproc) + 1))}
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/xen-grant-ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+# Hits across clones: paths under the project are hashed relative.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$TOP}
 
 STAGE_T0=$SECONDS
 stage() { printf '==> %s\n' "$*"; STAGE_T0=$SECONDS; STAGE_NAME=$*; }

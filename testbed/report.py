@@ -44,7 +44,7 @@ def parse(tap):
             m = RESULT.match(inner)
             if m:
                 prog_seen += 1
-                prog_cases.append((m, list(prog_out)))
+                prog_cases.append((m, case_output(prog_out, m.group(3))))
             elif re.match(r'^1\.\.\d+$', inner):
                 prog_plan = int(inner[3:])
             continue
@@ -77,22 +77,33 @@ def parse(tap):
     return cases, problems
 
 
+def case_output(out, case):
+    """The part of a program's output that belongs to one test case."""
+    for i in range(len(out) - 1, -1, -1):
+        if re.match(r'^#\s+RUN\s+' + re.escape(case) + r' ', out[i]):
+            return out[i:]
+    return list(out)
+
+
 def dmesg_for(dmesg, case):
-    """The kernel log from the start marker of `case` to the next marker."""
-    out, on = [], False
+    """The kernel log from the start marker of `case` to the next marker;
+    None if the case logged no marker."""
+    out, on, seen = [], False, False
     for line in dmesg:
         if 'xen-selftest: start ' in line:
-            on = line.rstrip().endswith(' ' + case)
+            on = line.rstrip().endswith('xen-selftest: start ' + case)
+            seen = seen or on
             continue
         if on:
             out.append(line)
-    return out
+    return out if seen else None
 
 
 def main():
     log = sys.argv[1]
-    with open(log, errors='replace') as f:
-        lines = [l.rstrip('\r\n') for l in f]
+    # The console ends lines with "\r\r\n": split on \n only.
+    with open(log, errors='replace', newline='') as f:
+        lines = [l.rstrip('\r') for l in f.read().split('\n')]
     tap = between(lines, 'testbed: kselftest begin', 'testbed: kselftest end')
     dmesg = between(lines, 'testbed: dmesg begin', 'testbed: dmesg end') or []
     if tap is None:
@@ -111,15 +122,19 @@ def main():
             continue
         print(f'\n--- {prog}: {name}: output')
         print('\n'.join('  ' + l for l in out[-40:]))
-        near = dmesg_for(dmesg, name) if name else []
+        near = dmesg_for(dmesg, name) if name else None
         bad = [i for i, l in enumerate(dmesg) if BAD.search(l)]
-        if not near and bad:
+        if near is None and bad:
             near = dmesg[max(0, bad[0] - 5):bad[0] + 30]
         if near:
             print(f'--- {prog}: {name}: kernel log')
             print('\n'.join('  ' + l for l in near[:60]))
     for p in problems:
         print(f'FAIL  {p}')
+    if count['SKIP']:
+        # The test bed provides everything the tests need: a skip here
+        # means a test did not run, which must not pass unnoticed.
+        problems.append(f"{count['SKIP']} case(s) skipped")
     failed = count['FAIL'] + len(problems)
     skipped = count['SKIP'] + count['XFAIL']
     print(f'log: {log}')
