@@ -6,7 +6,7 @@ pkgs=(
 	linux-source-6.12 xen-hypervisor-4.17-amd64 xen-utils-4.17 qemu-system-x86
 	busybox-static build-essential flex bison bc libelf-dev libssl-dev
 	dwarves cpio xz-utils kmod rsync python3 git ccache sparse coccinelle
-	coreutils python3-ply python3-git
+	coreutils python3-ply python3-git ocaml-nox ocaml-findlib
 )
 missing=()
 for p in "${pkgs[@]}"; do

@@ -32,7 +32,7 @@ stage_done
 
 # Directories, .c files and selftests each commit touches.
 touched() { git diff --name-only "$1^" "$1"; }
-kdirs() { grep -v '^tools/' | grep '\.c$' | xargs -r -n1 dirname | sort -u | sed 's|$|/|'; }
+kdirs() { awk '!/^tools\// && /\.c$/ { sub(/\/[^\/]*$/, "/"); print }' | sort -u; }
 series_files=$(git diff --name-only base..HEAD)
 all_dirs=$(echo "$series_files" | kdirs)
 cfiles=$(echo "$series_files" | grep -v '^tools/' | grep '\.c$' || true)
@@ -44,14 +44,22 @@ build_selftests() {
 		KHDR_INCLUDES="-isystem $OBJ/usr/include" CC="ccache gcc" >"$dst.log" 2>&1
 }
 static_checks() {
-	# sparse and coccicheck output of the touched files, line numbers dropped
-	local tag=$1
+	# sparse and coccicheck output for the touched files, line numbers
+	# dropped so that base and head compare
+	local tag=$1 f
 	[ -n "$all_dirs" ] || return 0
-	kmake C=2 $all_dirs 2>&1 | grep -E '(warning|error):' | grep -F "$cfiles" |
+	kmake C=2 $all_dirs >"$out/sparse-$tag.log" 2>&1 ||
+		die "sparse build failed at $tag (see $out/sparse-$tag.log)"
+	grep -E '(warning|error):' "$out/sparse-$tag.log" | grep -F "$cfiles" |
 		sed -E 's/:[0-9]+:[0-9]+:/:/' | sort -u >"$out/sparse-$tag.txt" || true
+	: >"$out/cocci-$tag.log"
 	for f in $cfiles; do
-		[ -f "$f" ] && kmake coccicheck MODE=report M="$f" 2>/dev/null
-	done | grep -E '^[^ ]+\.c:[0-9]+' | sed -E 's/:[0-9]+(:[0-9]+)?[-:]/:/g' | sort -u >"$out/cocci-$tag.txt" || true
+		[ -f "$f" ] || continue
+		kmake coccicheck MODE=report M="$TREE/$f" >>"$out/cocci-$tag.log" 2>&1 ||
+			die "coccicheck failed on $f at $tag (see $out/cocci-$tag.log)"
+	done
+	grep -E '^[^ ]+\.c:[0-9]+' "$out/cocci-$tag.log" |
+		sed -E 's/:[0-9]+(:[0-9]+-[0-9]+)?:/:/' | sort -u >"$out/cocci-$tag.txt" || true
 }
 
 stage "gates: each patch builds on its own; sparse and coccicheck against base"
