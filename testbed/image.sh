@@ -24,6 +24,27 @@ copy_bin() {
 copy_bin /usr/bin/timeout
 copy_bin /bin/bash
 
+# The Xen toolstack, to run the peer domU of the foreign-grant tests.
+xenbin=/usr/lib/xen-4.17/bin
+for b in xl xenstored xenconsoled xen-init-dom0; do
+	copy_bin "$xenbin/$b"
+done
+# pthread_cancel() dlopens it; ldd does not list it
+install -D /usr/lib/x86_64-linux-gnu/libgcc_s.so.1 "$root/usr/lib/x86_64-linux-gnu/libgcc_s.so.1"
+mkdir -p "$root"/{etc/xen,var/lib/xen,var/log/xen,var/run/xen}
+: >"$root/etc/xen/xl.conf"
+
+# The peer domU: the same kernel, busybox and the selftests' grant agent.
+domu=$BUILD/domu-initramfs
+rm -rf "$domu" && mkdir -p "$domu"/{bin,proc,sys,dev}
+cp /bin/busybox "$domu/bin/busybox"
+for applet in sh mount sleep cat echo uname; do ln -s busybox "$domu/bin/$applet"; done
+install -m 755 "$TOP/testbed/domu-init" "$domu/init"
+install -m 755 "$OBJ/kselftest_install/xen/xen_peer_agent" "$domu/xen_peer_agent"
+mkdir -p "$root/usr/share/xen-selftest"
+(cd "$domu" && find . | cpio -o -H newc --quiet | gzip -1) >"$root/usr/share/xen-selftest/domU.cpio.gz"
+cp "$OBJ/arch/x86/boot/bzImage" "$root/usr/share/xen-selftest/bzImage"
+
 install -m 755 "$TOP/testbed/init" "$root/init"
 install -m 755 "$TOP/testbed/demo.sh" "$root/bin/demo.sh"
 install -m 755 "$TOP/testbed/poweroff" "$root/sbin/poweroff"
