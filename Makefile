@@ -28,7 +28,7 @@ image: build
 run: image
 	@$(TB)/boot.sh run
 	@sed -n '/^testbed: demo begin/,/^testbed: demo end/p' $(RUN_DIR)/serial.log | tr -d '\r'
-	@grep -q '^# PASSED: 2 / 2' $(RUN_DIR)/serial.log
+	@grep -q '^testbed: demo ok' $(RUN_DIR)/serial.log
 
 check: image
 	@echo "logs: $(RUN_DIR)"

@@ -19,6 +19,8 @@ cd "$TREE"
 sed -i '/^# Debian packaging/,$d' .gitignore
 sed -i '${/^#$/d}' .gitignore
 git init -q -b master
+# the tree is rebuilt, never shared: no background gc during runs
+git config gc.auto 0
 git add -A >/dev/null
 git -c user.name="Debian linux-source" -c user.email="debian-kernel@lists.debian.org" \
 	commit -q -m "Debian linux-source-6.12 $have" \
