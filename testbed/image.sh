@@ -23,22 +23,30 @@ copy_bin() {
 }
 copy_bin /usr/bin/timeout
 copy_bin /bin/bash
+copy_bin /usr/bin/flock
 
 # The Xen toolstack, to run the peer domU of the foreign-grant tests.
 xenbin=/usr/lib/xen-4.17/bin
 for b in xl xenstored xenconsoled xen-init-dom0; do
 	copy_bin "$xenbin/$b"
 done
+# xl's hotplug scripts for the peer's disks and vifs, and the xenstore-*
+# tools they call
+copy_bin /usr/bin/xenstore
+for t in /usr/bin/xenstore-*; do ln -sf xenstore "$root$t"; done
 # pthread_cancel() dlopens it; ldd does not list it
 install -D /usr/lib/x86_64-linux-gnu/libgcc_s.so.1 "$root/usr/lib/x86_64-linux-gnu/libgcc_s.so.1"
-mkdir -p "$root"/{etc/xen,var/lib/xen,var/log/xen,var/run/xen}
+mkdir -p "$root"/{etc/xen,var/lib/xen,var/log/xen,var/run/xen,var/lock}
 : >"$root/etc/xen/xl.conf"
+cp -a /etc/xen/scripts "$root/etc/xen/scripts"
 
 # The peer domU: the same kernel, busybox and the selftests' grant agent.
 domu=$BUILD/domu-initramfs
 rm -rf "$domu" && mkdir -p "$domu"/{bin,proc,sys,dev}
 cp /bin/busybox "$domu/bin/busybox"
-for applet in sh mount sleep cat echo uname; do ln -s busybox "$domu/bin/$applet"; done
+for applet in $(/bin/busybox --list); do
+	[ -e "$domu/bin/$applet" ] || ln -s busybox "$domu/bin/$applet"
+done
 install -m 755 "$TOP/testbed/domu-init" "$domu/init"
 install -m 755 "$OBJ/kselftest_install/xen/xen_peer_agent" "$domu/xen_peer_agent"
 mkdir -p "$root/usr/share/xen-selftest"
