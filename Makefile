@@ -39,6 +39,13 @@ check: image
 shell: image
 	@$(TB)/boot.sh shell
 
+# Numbers, not pass/fail: gntdev_perf_test in the dom0, as a table and a plot.
+bench: image
+	@$(TB)/deps.sh python3-matplotlib
+	@$(TB)/boot.sh bench
+	@$(TB)/bench.py $(RUN_DIR)/serial.log $(RUN_DIR)
+	@cat $(RUN_DIR)/bench.txt
+
 gates: tree
 	@$(TB)/gates.sh
 

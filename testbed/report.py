@@ -136,9 +136,10 @@ def main():
         # means a test did not run, which must not pass unnoticed.
         problems.append(f"{count['SKIP']} case(s) skipped")
     failed = count['FAIL'] + len(problems)
-    skipped = count['SKIP'] + count['XFAIL']
     print(f'log: {log}')
-    print(f"{count['PASS']} passed, {failed} failed, {skipped} skipped")
+    # XFAIL: a known bug, named in the test, that no patch fixes yet
+    print(f"{count['PASS']} passed, {failed} failed, {count['SKIP']} skipped"
+          f", {count['XFAIL']} XFAIL")
     return 1 if failed or not count['PASS'] else 0
 
 
