@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Turn the 'bench:' lines of gntdev_perf_test in a serial log into an
-aligned table (OUTDIR/bench.txt) and bar charts of the odirect, map and copy
-sections with min-max error bars (OUTDIR/bench.png). If the log holds several
-runs, the last one is used.
+aligned table (OUTDIR/bench.txt) and bar charts of the odirect, map, copy
+and blk sections with min-max error bars (OUTDIR/bench.png). If the log
+holds several runs, the last one is used.
 
 usage: bench.py SERIAL_LOG OUTDIR
 """
@@ -12,7 +12,7 @@ import re
 import sys
 
 FIGURE = re.compile(r'bench: (\S+) (\S+) (\S+) (\S+) (\S+) (\S+)$')
-PLOTTED = ('odirect', 'map', 'copy')
+PLOTTED = ('odirect', 'map', 'copy', 'blk')
 
 
 def num(s):

@@ -5,8 +5,9 @@ cd "$TREE"
 [ -z "$(git status --porcelain --untracked-files=no)" ] ||
 	echo "note: build/linux has uncommitted changes; they are not exported"
 tmp=$(mktemp -d)
-# A fixed base commit and no version signature keep the output stable.
-git format-patch -q --cover-letter --no-signature --zero-commit -o "$tmp" base..HEAD
+# A fixed base commit, abbreviation length and no version signature keep
+# the output stable.
+git -c core.abbrev=9 format-patch -q --cover-letter --no-signature --zero-commit -o "$tmp" base..HEAD
 cover=$(ls "$tmp"/0000-*.patch)
 if [ -f "$SERIES/0000-cover-letter.patch" ]; then
 	# Keep the hand-written cover text; refresh the shortlog and diffstat.
