@@ -40,11 +40,18 @@ shell: image
 	@$(TB)/boot.sh shell
 
 # Numbers, not pass/fail: gntdev_perf_test in the dom0, as a table and a plot.
+# BENCH_ARGS go to it, e.g. BENCH_ARGS="-r 11 -t 500 -s odirect,map";
+# PROFILE=1 runs it under perf (cpu-clock samples of all of dom0) and
+# keeps the report in profile.txt. Sampling disturbs the figures.
 bench: image
 	@$(TB)/deps.sh python3-matplotlib
-	@$(TB)/boot.sh bench
+	@DOM0_CMDLINE="$${DOM0_CMDLINE:-} bench_args=$$(echo $(BENCH_ARGS) | tr ' ' +) bench_profile=$(if $(PROFILE),1,0)" $(TB)/boot.sh bench
 	@$(TB)/bench.py $(RUN_DIR)/serial.log $(RUN_DIR)
 	@cat $(RUN_DIR)/bench.txt
+	@if [ -n "$(PROFILE)" ]; then \
+		sed -n '/^testbed: profile begin/,/^testbed: profile end/p' \
+			$(RUN_DIR)/serial.log | tr -d '\r' >$(RUN_DIR)/profile.txt; \
+		echo "profile: $(RUN_DIR)/profile.txt"; fi
 
 gates: tree
 	@$(TB)/gates.sh

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stage 5: boot Xen with the built kernel as PV dom0 under QEMU.
-# usage: boot.sh check|run|shell   (ACCEL=kvm for a host with real nested
-# virtualisation; BOOT_TIMEOUT=seconds caps the whole run)
+# usage: boot.sh check|run|bench|shell   (ACCEL=kvm for a host with real
+# nested virtualisation; BOOT_TIMEOUT=seconds caps the whole run;
+# XEN_CMDLINE and DOM0_CMDLINE add options, later ones win)
 . "$(dirname "$0")/lib.sh"
 mode=${1:-check}
 xen=$BUILD/xen-4.17.elf
@@ -14,7 +15,7 @@ tcg) accel=(-accel tcg,thread=multi -cpu qemu64) ;;
 kvm) accel=(-accel kvm -cpu host) ;;
 *) die "ACCEL must be tcg or kvm" ;;
 esac
-xen_cmd="dom0_mem=1024M,max:1024M dom0_max_vcpus=2 console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all noreboot"
+xen_cmd="dom0_mem=1024M,max:1024M dom0_max_vcpus=2 console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all noreboot ${XEN_CMDLINE:-}"
 dom0_cmd="console=hvc0 earlyprintk=xen testbed=$mode ${DOM0_CMDLINE:-}"
 qemu=(qemu-system-x86_64 "${accel[@]}" -m 2048 -smp 2 -nographic -no-reboot
 	-kernel "$xen" -append "$xen_cmd"

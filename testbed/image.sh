@@ -25,6 +25,14 @@ copy_bin /usr/bin/timeout
 copy_bin /bin/bash
 copy_bin /usr/bin/flock
 
+# make bench PROFILE=1: the host's perf (it samples cpu-clock in a PV dom0)
+if [ -n "${PROFILE:-}" ]; then
+	[ -x /usr/bin/perf ] || "$TOP/testbed/deps.sh" linux-perf
+	perf=$(readlink -f /usr/bin/perf)
+	copy_bin "$perf"
+	[ "$perf" = /usr/bin/perf ] || ln -sf "$perf" "$root/usr/bin/perf"
+fi
+
 # The Xen toolstack, to run the peer domU of the foreign-grant tests.
 xenbin=/usr/lib/xen-4.17/bin
 for b in xl xenstored xenconsoled xen-init-dom0; do
