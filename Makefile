@@ -45,10 +45,10 @@ shell: image
 # keeps the report in profile.txt. Sampling disturbs the figures.
 bench: image
 	@$(TB)/deps.sh python3-matplotlib
-	@DOM0_CMDLINE="$${DOM0_CMDLINE:-} bench_args=$$(echo $(BENCH_ARGS) | tr ' ' +) bench_profile=$(if $(PROFILE),1,0)" $(TB)/boot.sh bench
+	@DOM0_CMDLINE="$${DOM0_CMDLINE:-} bench_args=$$(printf %s "$(BENCH_ARGS)" | tr ' ' +) bench_profile=$(if $(filter 1,$(PROFILE)),1,0)" $(TB)/boot.sh bench
 	@$(TB)/bench.py $(RUN_DIR)/serial.log $(RUN_DIR)
 	@cat $(RUN_DIR)/bench.txt
-	@if [ -n "$(PROFILE)" ]; then \
+	@if [ "$(PROFILE)" = 1 ]; then \
 		sed -n '/^testbed: profile begin/,/^testbed: profile end/p' \
 			$(RUN_DIR)/serial.log | tr -d '\r' >$(RUN_DIR)/profile.txt; \
 		echo "profile: $(RUN_DIR)/profile.txt"; fi

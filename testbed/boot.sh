@@ -17,9 +17,10 @@ kvm) accel=(-accel kvm -cpu host) ;;
 esac
 xen_cmd="dom0_mem=1024M,max:1024M dom0_max_vcpus=2 console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all noreboot ${XEN_CMDLINE:-}"
 dom0_cmd="console=hvc0 earlyprintk=xen testbed=$mode ${DOM0_CMDLINE:-}"
+# -initrd splits modules at a comma; a doubled one stands for itself
 qemu=(qemu-system-x86_64 "${accel[@]}" -m 2048 -smp 2 -nographic -no-reboot
 	-kernel "$xen" -append "$xen_cmd"
-	-initrd "$OBJ/arch/x86/boot/bzImage $dom0_cmd,$BUILD/initramfs.cpio.gz")
+	-initrd "$OBJ/arch/x86/boot/bzImage ${dom0_cmd//,/,,},$BUILD/initramfs.cpio.gz")
 
 stage "boot: Xen + dom0 ($mode, ${ACCEL:-tcg}; log: $log)"
 if [ "$mode" = shell ]; then

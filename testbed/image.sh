@@ -26,7 +26,7 @@ copy_bin /bin/bash
 copy_bin /usr/bin/flock
 
 # make bench PROFILE=1: the host's perf (it samples cpu-clock in a PV dom0)
-if [ -n "${PROFILE:-}" ]; then
+if [ "${PROFILE:-}" = 1 ]; then
 	[ -x /usr/bin/perf ] || "$TOP/testbed/deps.sh" linux-perf
 	perf=$(readlink -f /usr/bin/perf)
 	copy_bin "$perf"
