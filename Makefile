@@ -52,6 +52,10 @@ bench: image
 		sed -n '/^testbed: profile begin/,/^testbed: profile end/p' \
 			$(RUN_DIR)/serial.log | tr -d '\r' >$(RUN_DIR)/profile.txt; \
 		echo "profile: $(RUN_DIR)/profile.txt"; fi
+	@grep -q '^testbed: bench end, exit 0' $(RUN_DIR)/serial.log || \
+		{ echo "bench: gntdev_perf_test failed (see $(RUN_DIR)/serial.log)"; exit 1; }
+	@grep -q '^testbed: bench kernel warnings: 0' $(RUN_DIR)/serial.log || \
+		{ echo "bench: the kernel warned (see the dmesg in $(RUN_DIR)/serial.log)"; exit 1; }
 
 gates: tree
 	@$(TB)/gates.sh
