@@ -10,8 +10,9 @@ log=$RUN_DIR/serial.log
 mkdir -p "$RUN_DIR"
 
 [ -f "$xen" ] || zcat /boot/xen-4.17-amd64.gz >"$xen"
+# SVM (emulated by TCG) lets Xen run the PVH peer of display_buffers
 case "${ACCEL:-tcg}" in
-tcg) accel=(-accel tcg,thread=multi -cpu qemu64) ;;
+tcg) accel=(-accel tcg,thread=multi -cpu qemu64,+svm,+npt) ;;
 kvm) accel=(-accel kvm -cpu host) ;;
 *) die "ACCEL must be tcg or kvm" ;;
 esac
