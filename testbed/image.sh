@@ -62,6 +62,7 @@ mkdir -p "$root/usr/share/xen-selftest"
 cp "$OBJ/arch/x86/boot/bzImage" "$root/usr/share/xen-selftest/bzImage"
 
 install -m 755 "$TOP/testbed/init" "$root/init"
+install -m 644 "$TOP/testbed/kmsg-bad" "$root/etc/kmsg-bad"
 install -m 755 "$TOP/testbed/demo.sh" "$root/bin/demo.sh"
 install -m 755 "$TOP/testbed/poweroff" "$root/sbin/poweroff"
 rm -f "$root/bin/poweroff"

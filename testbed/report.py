@@ -4,11 +4,13 @@ a closing 'N passed, N failed, N skipped' line; exit 1 on any failure.
 
 usage: report.py SERIAL_LOG
 """
+import os
 import re
 import sys
 
-BAD = re.compile(r'WARNING:|BUG:|kernel BUG|Oops|multicall\(s\) failed|KASAN|'
-                 r'general protection fault|Kernel panic')
+# What in a kernel log means the kernel went wrong (the list the dom0 init uses)
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'kmsg-bad')) as f:
+    BAD = [l.rstrip('\n') for l in f if l.strip()]
 RESULT = re.compile(r'^(not ok|ok) (\d+) (.*?)(?: # (\w+)(.*))?$')
 
 
@@ -123,7 +125,7 @@ def main():
         print(f'\n--- {prog}: {name}: output')
         print('\n'.join('  ' + l for l in out[-40:]))
         near = dmesg_for(dmesg, name) if name else None
-        bad = [i for i, l in enumerate(dmesg) if BAD.search(l)]
+        bad = [i for i, l in enumerate(dmesg) if any(b in l for b in BAD)]
         if near is None and bad:
             near = dmesg[max(0, bad[0] - 5):bad[0] + 30]
         if near:
