@@ -57,7 +57,7 @@ bench: image
 	@grep -q '^testbed: bench kernel warnings: 0' $(RUN_DIR)/serial.log || \
 		{ echo "bench: the kernel warned (see the dmesg in $(RUN_DIR)/serial.log)"; exit 1; }
 
-gates: tree
+gates: build
 	@$(TB)/gates.sh
 
 export:
