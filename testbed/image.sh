@@ -25,6 +25,15 @@ copy_bin /usr/bin/timeout
 copy_bin /bin/bash
 copy_bin /usr/bin/flock
 
+# The kernel's modules, and Debian's kmod to load them (busybox's modprobe
+# lacks what distro initramfs tools use).
+kmake modules_install INSTALL_MOD_PATH="$root" INSTALL_MOD_STRIP=1 >/dev/null
+copy_bin /usr/bin/kmod
+for t in modprobe rmmod insmod lsmod modinfo depmod; do
+	ln -sf /usr/bin/kmod "$root/sbin/$t"
+	rm -f "$root/bin/$t"
+done
+
 # make bench PROFILE=1: the host's perf (it samples cpu-clock in a PV dom0)
 if [ "${PROFILE:-}" = 1 ]; then
 	[ -x /usr/bin/perf ] || "$TOP/testbed/deps.sh" linux-perf
