@@ -38,7 +38,7 @@ for p in $(series_patches); do
 	total=$(echo "$r" | sed -n 's/^total: \([0-9]*\) errors, \([0-9]*\) warnings, \([0-9]*\) checks.*/\1 \2 \3/p')
 	if [ "$total" != "0 0 0" ]; then
 		bad "$(basename "$p"): ${total:-no result} (errors warnings checks)"
-		echo "$r" | grep -E '^(ERROR|WARNING|CHECK)|^#' | head -20
+		echo "$r" | grep -m20 -E '^(ERROR|WARNING|CHECK)|^#' || true
 	fi
 done
 for f in $(git diff --name-only --diff-filter=A base..HEAD); do
@@ -50,8 +50,13 @@ series_files=$(git diff --name-only base..HEAD)
 stage_done
 
 # Directories, .c files and headers each commit touches.
-touched() { git diff --name-only "$1^" "$1"; }
-kdirs() { awk '!/^tools\// && /\.c$/ { sub(/\/[^\/]*$/, "/"); print }' | sort -u; }
+touched() { git diff --no-renames --name-only "$1^" "$1"; }
+# the directories of touched .c files, or also of build files (-b)
+kdirs() {
+	local re='\.c$'
+	[ "${1:-}" = -b ] && re='(\.c|/Makefile|/Kbuild|/Kconfig[^/]*)$'
+	awk -v re="$re" '!/^tools\// && $0 ~ re { sub(/\/[^\/]*$/, "/"); print }' | sort -u
+}
 all_dirs=$(echo "$series_files" | kdirs)
 cfiles=$(echo "$series_files" | grep -v '^tools/' | grep '\.c$' || true)
 # The objects of the test bed's own build (build/obj) that include one of
@@ -73,7 +78,7 @@ config_at_commit() {
 }
 build_selftests() {
 	mkdir -p "$out/selftests"
-	make -C tools/testing/selftests/xen -j"$JOBS" OUTPUT="$out/selftests" \
+	make -C tools/testing/selftests/xen -j"$JOBS" "$@" OUTPUT="$out/selftests" \
 		KHDR_INCLUDES="-isystem $GOBJ/usr/include" CC="ccache gcc" >>"$out/selftests.log" 2>&1
 }
 cocci_file() { # tree obj file log
@@ -106,6 +111,8 @@ cocci_check() { # tag files...
 }
 
 stage "gates: each patch builds on its own; sparse and coccicheck against base"
+[ -s "$OBJ/.config" ] && [ -n "$(find "$OBJ" -name '*.o.cmd' -print -quit)" ] ||
+	die "no build in $OBJ to take the config and header includers from: run make build"
 git -C "$TREE" worktree prune
 if [ -e "$GT/.git" ]; then
 	git -C "$GT" checkout -q --force --detach base
@@ -124,21 +131,31 @@ for c in $(git rev-list --reverse base.."$head"); do
 	git checkout -q --detach "$c"
 	subject=$(git log -1 --format=%s "$c")
 	files=$(touched "$c")
-	if echo "$files" | grep -q 'Kconfig'; then config_at_commit; fi
+	if echo "$files" | grep -q 'Kconfig' && ! config_at_commit; then
+		bad "olddefconfig fails: $subject (see $out/config.log)"
+	fi
 	if echo "$files" | grep -q '^include/uapi/'; then
 		gmake headers_install >>"$out/prepare.log" 2>&1 || bad "headers_install fails: $subject"
 	fi
-	targets="$(echo "$files" | kdirs) $(echo "$files" | awk '!/^tools\// && /\.h$/' | includers)"
+	targets="$(echo "$files" | kdirs -b) $(echo "$files" | awk '!/^tools\// && /\.h$/' | includers)"
 	log=$out/build-$(git log -1 --format=%h "$c").log
 	# shellcheck disable=SC2086
 	if [ -n "${targets// /}" ] && ! gmake $targets >"$log" 2>&1; then
 		bad "does not build: $subject (see $log)"
-		grep -E 'error' "$log" | head -5
+		grep -m5 -E 'error|Error' "$log" || true
 	elif grep -E 'warning:' "$log" 2>/dev/null | grep -qF "$files"; then
 		bad "new compiler warning: $subject"
-		grep -E 'warning:' "$log" | head -5
+		grep -m5 -E 'warning:' "$log" || true
 	fi
-	if echo "$files" | grep -q '^tools/testing/selftests/xen/' && ! build_selftests; then
+	# lib.mk knows only the tests' own sources: a header they take from
+	# the kernel rebuilds them all
+	st_flags=
+	if echo "$files" | grep -qE '^include/uapi/|^drivers/xen/grant-table-test\.h$'; then
+		st_flags=-B
+	fi
+	if [ -d tools/testing/selftests/xen ] &&
+		{ [ -n "$st_flags" ] || echo "$files" | grep -q '^tools/testing/selftests/xen/'; } &&
+		! build_selftests $st_flags; then
 		bad "selftests do not build: $subject (see $out/selftests.log)"
 	fi
 	printf '%5ds build %s: %s (%d targets)\n' $((SECONDS - t0)) "$(git log -1 --format=%h "$c")" \
