@@ -21,7 +21,7 @@ dom0_cmd="console=hvc0 earlyprintk=xen testbed=$mode ${DOM0_CMDLINE:-}"
 # -initrd splits modules at a comma; a doubled one stands for itself
 qemu=(qemu-system-x86_64 "${accel[@]}" -m 2048 -smp 2 -nographic -no-reboot
 	-kernel "$xen" -append "$xen_cmd"
-	-initrd "$OBJ/arch/x86/boot/bzImage ${dom0_cmd//,/,,},$BUILD/initramfs.cpio.gz")
+	-initrd "$OBJ/arch/x86/boot/bzImage ${dom0_cmd//,/,,},$IMG_DIR/initramfs.cpio.gz")
 
 stage "boot: Xen + dom0 ($mode, ${ACCEL:-tcg}; log: $log)"
 if [ "$mode" = shell ]; then

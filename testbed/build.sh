@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Stage 3: configure (config/*.config over allnoconfig), build bzImage, install
-# the uapi headers and build + install the xen kselftests.
+# Stage 3: configure (config/*.config and the selftests' config over
+# allnoconfig), build bzImage, install the uapi headers and build + install
+# the xen kselftests.
 . "$(dirname "$0")/lib.sh"
 mkdir -p "$OBJ" "$RUN_DIR"
 log=$RUN_DIR/build.log
 
 stage "build: config"
-frags=$(ls "$TOP"/config/*.config)
+# The test bed's fragments, then the selftests' own config: an option it
+# asks for that the kernel does not take fails the build.
+frags="$(ls "$TOP"/config/*.config) $TREE/tools/testing/selftests/xen/config"
 cfg_in=$(cat $frags | sha1sum | cut -d' ' -f1)
 if [ ! -f "$OBJ/.config" ] || [ "$(cat "$OBJ/.config.fragments" 2>/dev/null)" != "$cfg_in" ]; then
 	(cd "$TREE" && scripts/kconfig/merge_config.sh -n -O "$OBJ" $frags) >"$RUN_DIR/config.log" 2>&1 ||

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Stage 4: the dom0 initramfs: busybox, the installed kselftests, /init.
 . "$(dirname "$0")/lib.sh"
-root=$BUILD/initramfs
-out=$BUILD/initramfs.cpio.gz
+root=$IMG_DIR/initramfs
+out=$IMG_DIR/initramfs.cpio.gz
 
 stage "image: initramfs"
 rm -rf "$root"
@@ -58,7 +58,7 @@ mkdir -p "$root"/{etc/xen,var/lib/xen,var/log/xen,var/run/xen,var/lock}
 cp -a /etc/xen/scripts "$root/etc/xen/scripts"
 
 # The peer domU: the same kernel, busybox and the selftests' grant agent.
-domu=$BUILD/domu-initramfs
+domu=$IMG_DIR/domu-initramfs
 rm -rf "$domu" && mkdir -p "$domu"/{bin,proc,sys,dev}
 cp /bin/busybox "$domu/bin/busybox"
 for applet in $(/bin/busybox --list); do

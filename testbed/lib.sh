@@ -4,8 +4,10 @@ set -euo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=$TOP/build
-TREE=$BUILD/linux
-OBJ=$BUILD/obj
+TREE=${TB_TREE:-$BUILD/linux}
+OBJ=${TB_OBJ:-$BUILD/obj}
+# where the initramfs images go (make bite has its own)
+IMG_DIR=${TB_IMG_DIR:-$BUILD}
 SERIES=$TOP/series
 LOGS=$BUILD/logs
 RUN_ID=${RUN_ID:-$(date +%Y%m%d-%H%M%S)}
