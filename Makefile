@@ -61,7 +61,7 @@ gates: build
 	@$(TB)/gates.sh
 
 # Not part of check: the selftests on base with no fix (one boot per
-# program); the cases that fail must be those testbed/bite-expect names.
+# program); every case testbed/bite-expect names must fail there.
 bite: tree
 	@$(TB)/bite.sh
 
